@@ -1,0 +1,161 @@
+"""Staff pages: behind login, the queue with both clocks, logout that sticks."""
+
+import re
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from click.testing import CliRunner
+
+from relay.cli import main
+from relay.staff import create_staff
+
+from .conftest import csrf_token, submit
+
+PASSWORD = "kata-sandi-panjang-sekali"
+
+STAFF_URLS = [
+    "/petugas/",
+    "/petugas/permohonan/1",
+    "/petugas/permohonan/1/berkas/id_scan",
+    "/petugas/permohonan/999",
+]
+
+
+@pytest.fixture
+def staff_app(app):
+    with app.app_context():
+        create_staff("desk", PASSWORD)
+    return app
+
+
+def login(client, username="desk", password=PASSWORD):
+    token = csrf_token(client, "/petugas/masuk")
+    return client.post(
+        "/petugas/masuk",
+        data={"username": username, "password": password, "csrf_token": token},
+    )
+
+
+@pytest.mark.parametrize("url", STAFF_URLS)
+def test_staff_pages_refuse_anonymous_visitors(staff_app, url):
+    client = staff_app.test_client()
+    submit(client)
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/petugas/masuk")
+    assert "Siti" not in response.get_data(as_text=True)
+
+
+def test_wrong_password_is_refused_in_indonesian(staff_app):
+    response = login(staff_app.test_client(), password="salah-sekali-123")
+
+    assert response.status_code == 401
+    assert "Nama pengguna atau kata sandi salah." in response.get_data(as_text=True)
+
+
+def test_unknown_user_gets_the_same_answer(staff_app):
+    response = login(staff_app.test_client(), username="tamu")
+
+    assert response.status_code == 401
+    assert "Nama pengguna atau kata sandi salah." in response.get_data(as_text=True)
+
+
+def test_queue_shows_requests_with_status_and_both_due_dates(staff_app):
+    client = staff_app.test_client()
+    submit(client)
+    login(client)
+
+    html = client.get("/petugas/").get_data(as_text=True)
+    row = re.search(r"<tr>\s*<td><a[^>]*>PI-2026-00001</a>.*?</tr>", html, re.S)[0]
+
+    assert "Siti Aminah" in row
+    assert "Diterima, menunggu pemeriksaan Desk Layanan" in row
+    assert "Senin, 23 Maret 2026" in row
+    assert "Senin, 30 Maret 2026" in row
+
+
+def test_overdue_is_computed_from_today(make_app):
+    clock = {"now": datetime(2026, 3, 13, 2, tzinfo=UTC)}
+    app = make_app(CLOCK=lambda: clock["now"])
+    with app.app_context():
+        create_staff("desk", PASSWORD)
+    client = app.test_client()
+    submit(client)
+    login(client)
+    clock["now"] = datetime(2026, 3, 25, 2, tzinfo=UTC)
+
+    html = client.get("/petugas/").get_data(as_text=True)
+
+    # 25 March: past the service target (23 Mar), not the legal limit (30 Mar).
+    assert html.count("(lewat)") == 1
+
+
+def test_staff_opens_a_request_and_its_id_scan(staff_app):
+    client = staff_app.test_client()
+    submit(client)
+    login(client)
+
+    detail = client.get("/petugas/permohonan/1").get_data(as_text=True)
+    scan = client.get("/petugas/permohonan/1/berkas/id_scan")
+
+    assert "6472015501900003" in detail
+    assert "Permohonan diterima" in detail
+    assert scan.status_code == 200 and scan.mimetype == "image/png"
+    assert scan.headers["Cache-Control"] == "no-store"
+
+
+def test_logout_kills_copies_of_the_session_cookie(staff_app):
+    client = staff_app.test_client()
+    login(client)
+    stolen = client.get_cookie("session").value
+    token = csrf_token(client, "/petugas/masuk")
+
+    client.post("/petugas/keluar", data={"csrf_token": token})
+    thief = staff_app.test_client()
+    thief.set_cookie("session", stolen)
+
+    assert thief.get("/petugas/").status_code == 302
+
+
+def test_login_does_not_redirect_off_site(staff_app):
+    client = staff_app.test_client()
+    token = csrf_token(client, "/petugas/masuk")
+
+    response = client.post(
+        "/petugas/masuk?next=//evil.example/",
+        data={"username": "desk", "password": PASSWORD, "csrf_token": token},
+    )
+
+    assert response.headers["Location"] == "/petugas/"
+
+
+def test_passwords_are_stored_hashed_with_strong_scrypt(staff_app):
+    with sqlite3.connect(staff_app.config["DATABASE"]) as conn:
+        stored = conn.execute("SELECT password_hash FROM staff").fetchone()[0]
+
+    assert PASSWORD not in stored
+    assert stored.startswith("scrypt:131072:8:1$")
+
+
+def test_create_staff_command_makes_an_account_that_can_log_in(
+    tmp_path, make_app, monkeypatch
+):
+    monkeypatch.setenv("TERBUKA_INSTANCE_DIR", str(tmp_path / "instance"))
+    runner = CliRunner()
+
+    result = runner.invoke(
+        main, ["create-staff", "arsip"], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    again = runner.invoke(
+        main, ["create-staff", "arsip"], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    short = runner.invoke(main, ["create-staff", "pendek"], input="abc\nabc\n")
+
+    assert result.exit_code == 0, result.output
+    assert again.exit_code == 1 and "sudah ada" in again.output
+    assert short.exit_code == 2 and "minimal 10 karakter" in short.output
+    client = make_app().test_client()
+    assert login(client, "arsip").status_code == 303
