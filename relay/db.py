@@ -59,84 +59,86 @@ def transaction(db):
 
 def create_schema(db):
     """Create the tables on first start; refuse a database from the future."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"database schema {version} is newer than this code ({SCHEMA_VERSION})"
-        )
-    if version == SCHEMA_VERSION:
-        return
-
     with transaction(db):
-        db["staff"].create(
-            {
-                "id": int,
-                "username": str,
-                "password_hash": str,
-                "session_nonce": str,
-                "created_at": str,
-            },
-            pk="id",
-            not_null={"username", "password_hash", "session_nonce"},
-        )
-        db["staff"].create_index(["username"], unique=True)
+        # Read the version under the write lock: two workers may start at once.
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"database schema {version} is newer than this code ({SCHEMA_VERSION})"
+            )
+        if version < SCHEMA_VERSION:
+            _create_tables(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
-        db["counters"].create(
-            {"series": str, "year": int, "last": int}, pk=("series", "year")
-        )
 
-        db["requests"].create(
-            {
-                "id": int,
-                "reg_number": str,
-                "receipt_token": str,
-                "channel": str,
-                "received_at": str,  # UTC, ISO 8601
-                "status": str,
-                "entry_slug": str,
-                "applicant_type": str,
-                "full_name": str,
-                "id_number": str,
-                "address": str,
-                "phone": str,
-                "email": str,
-                "occupation": str,
-                "is_proxy": int,
-                "id_scan": str,  # stored file name under the upload folder
-                "proxy_letter": str,
-                "information": str,
-                "purpose": str,
-                "obtain_method": str,
-                "copy_form": str,
-                "delivery": str,
-            },
-            pk="id",
-            not_null={
-                "reg_number",
-                "receipt_token",
-                "received_at",
-                "status",
-                "full_name",
-                "information",
-            },
-        )
-        db["requests"].create_index(["reg_number"], unique=True)
-        db["requests"].create_index(["receipt_token"], unique=True)
-        db["requests"].create_index(["status", "received_at"])
+def _create_tables(db):
+    db["staff"].create(
+        {
+            "id": int,
+            "username": str,
+            "password_hash": str,
+            "session_nonce": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"username", "password_hash", "session_nonce"},
+    )
+    db["staff"].create_index(["username"], unique=True)
 
-        db["events"].create(
-            {
-                "id": int,
-                "request_id": int,
-                "at": str,
-                "kind": str,
-                "actor": str,
-                "note": str,
-            },
-            pk="id",
-            foreign_keys=[("request_id", "requests", "id")],
-            not_null={"request_id", "at", "kind"},
-        )
-        db["events"].create_index(["request_id"])
+    db["counters"].create(
+        {"series": str, "year": int, "last": int}, pk=("series", "year")
+    )
 
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db["requests"].create(
+        {
+            "id": int,
+            "reg_number": str,
+            "receipt_token": str,
+            "channel": str,
+            "received_at": str,  # UTC, ISO 8601
+            "status": str,
+            "entry_slug": str,
+            "applicant_type": str,
+            "full_name": str,
+            "id_number": str,
+            "address": str,
+            "phone": str,
+            "email": str,
+            "occupation": str,
+            "is_proxy": int,
+            "id_scan": str,  # stored file name under the upload folder
+            "proxy_letter": str,
+            "information": str,
+            "purpose": str,
+            "obtain_method": str,
+            "copy_form": str,
+            "delivery": str,
+        },
+        pk="id",
+        not_null={
+            "reg_number",
+            "receipt_token",
+            "received_at",
+            "status",
+            "full_name",
+            "information",
+        },
+    )
+    db["requests"].create_index(["reg_number"], unique=True)
+    db["requests"].create_index(["receipt_token"], unique=True)
+    db["requests"].create_index(["status", "received_at"])
+
+    db["events"].create(
+        {
+            "id": int,
+            "request_id": int,
+            "at": str,
+            "kind": str,
+            "actor": str,
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("request_id", "requests", "id")],
+        not_null={"request_id", "at", "kind"},
+    )
+    db["events"].create_index(["request_id"])
