@@ -58,6 +58,9 @@ def create_staff(username, password):
 def load_staff():
     """Find the logged-in staff member; a stale nonce means logged out."""
     g.staff = None
+    if request.blueprint != "staff":
+        # Public pages never touch the session, so they stay cacheable.
+        return
     staff_id, nonce = session.get("staff_id"), session.get("staff_nonce")
     if staff_id is None:
         return

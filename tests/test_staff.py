@@ -159,3 +159,13 @@ def test_create_staff_command_makes_an_account_that_can_log_in(
     assert short.exit_code == 2 and "minimal 10 karakter" in short.output
     client = make_app().test_client()
     assert login(client, "arsip").status_code == 303
+
+
+def test_public_site_pages_do_not_vary_on_the_session_cookie(staff_app):
+    client = staff_app.test_client()
+    login(client)
+
+    response = client.get("/dip/")
+
+    assert response.status_code == 200
+    assert "Cookie" not in response.headers.get("Vary", "")
