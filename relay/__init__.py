@@ -31,11 +31,18 @@ RELAY_CSP = (
 def create_app(config=None):
     """Build the relay; ``config`` overrides settings read from the environment."""
     app = Flask(__name__)
+    if not logging.getLogger().handlers:
+        # Under gunicorn nothing configures logging; keep our INFO lines.
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
     values = settings.from_environment()
     values.update(config or {})
 
     instance = Path(values["INSTANCE_DIR"]).resolve()
     instance.mkdir(parents=True, exist_ok=True)
+    # The database and the ID scans inside are personal data: owner only.
+    instance.chmod(0o700)
     values["INSTANCE_DIR"] = instance
     if values.get("DATABASE") is None:
         values["DATABASE"] = instance / "terbuka.sqlite3"

@@ -74,12 +74,17 @@ def validate(catalogue):
     show_default=True,
     help="Alamat formulir permohonan yang dituju tombol di tiap entri.",
 )
-def build(catalogue, out, mkdocs_config, relay_url):
+@click.option(
+    "--site-url",
+    default=None,
+    help="Alamat publik situs (untuk sitemap); bawaan: site_url di mkdocs.yml.",
+)
+def build(catalogue, out, mkdocs_config, relay_url, site_url):
     from site_src.build import RenderError, build_site
     from site_src.findings import CatalogueError
 
     try:
-        release = build_site(catalogue, out, mkdocs_config, relay_url)
+        release = build_site(catalogue, out, mkdocs_config, relay_url, site_url)
     except CatalogueError as error:
         _fail_with_findings(error)
     except RenderError as error:

@@ -1,6 +1,7 @@
 """Web forms with their messages in Indonesian (WTForms has none of its own)."""
 
 import re
+import unicodedata
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -27,7 +28,8 @@ from . import states
 
 REQUIRED = "Wajib diisi."
 CHOOSE = "Pilih salah satu."
-NIK_PATTERN = r"^\d{16}$"
+NIK_PATTERN = re.compile(r"[0-9]{16}")
+LAYOUT_CHARACTERS = "\n\r\t"
 PHONE_PATTERN = r"^\+?[0-9][0-9 \-]{6,18}[0-9]$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -38,6 +40,14 @@ def _choices(mapping):
 
 def _values(field):
     return {choice.value for choice in field.choices}
+
+
+def _has_hidden_characters(text):
+    """Control and format characters (NUL, bidi overrides, zero-width)."""
+    return any(
+        unicodedata.category(c) in ("Cc", "Cf") and c not in LAYOUT_CHARACTERS
+        for c in text
+    )
 
 
 class Choice(RadioField):
@@ -148,12 +158,22 @@ class RequestForm(FlaskForm):
 
     def validate_id_number(self, field):
         if self.applicant_type.data == "perorangan":
-            if not re.match(NIK_PATTERN, field.data.strip()):
+            # People copy the NIK with the spaces or dots of the printed card.
+            nik = re.sub(r"[\s.\-]", "", field.data)
+            if not NIK_PATTERN.fullmatch(nik):
                 raise ValidationError("NIK harus 16 angka.")
+            field.data = nik
 
     def validate(self, extra_validators=None):
         """Field checks, then the rules that tie fields together."""
         valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field.data, str) and _has_hidden_characters(field.data):
+                field.errors = list(field.errors) + [
+                    "Mengandung karakter tersembunyi atau karakter kendali; "
+                    "ketik ulang isian ini."
+                ]
+                valid = False
         email = (self.email.data or "").strip()
         if not email and not (self.phone.data or "").strip():
             self.email.errors.append("Isi nomor telepon atau alamat email.")

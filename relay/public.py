@@ -15,7 +15,7 @@ from flask import (
 
 from . import catalogue_index, register, states
 from .forms import RequestForm
-from .uploads import UploadRejected, store_image
+from .uploads import UploadRejected, check_image, remove_stored, store_image
 from .workdays import format_datetime, format_day
 
 log = logging.getLogger(__name__)
@@ -51,13 +51,12 @@ def request_form():
         )
 
     if form.validate_on_submit():
-        stored = _store_uploads(form)
-        if stored is not None:
+        images = _check_uploads(form)
+        if images is not None:
             fields = {name: _clean(getattr(form, name).data) for name in FIELDS}
-            fields.update(stored)
             fields["is_proxy"] = int(bool(form.is_proxy.data))
             fields["entry_slug"] = entry["slug"] if entry else None
-            record = register.create_request(fields)
+            record = _save(fields, images)
             return redirect(
                 url_for(".receipt", token=record["receipt_token"]), code=303
             )
@@ -76,22 +75,34 @@ def _clean(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _store_uploads(form):
-    """Store the ID scan (and power of attorney); None if one is refused."""
-    instance = current_app.config["INSTANCE_DIR"]
-    stored = {"id_scan": None, "proxy_letter": None}
+def _check_uploads(form):
+    """Decode every upload first; None (with messages) if one is refused."""
     wanted = [("id_scan", form.id_scan)]
     if form.is_proxy.data:
         wanted.append(("proxy_letter", form.proxy_letter))
+    images, refused = {}, False
     for name, field in wanted:
         try:
-            stored[name] = store_image(
-                field.data, instance, current_app.config["MAX_UPLOAD_BYTES"]
+            images[name] = check_image(
+                field.data, current_app.config["MAX_UPLOAD_BYTES"]
             )
         except UploadRejected as exc:
             field.errors = list(field.errors) + [str(exc)]
-            return None
-    return stored
+            refused = True
+    return None if refused else images
+
+
+def _save(fields, images):
+    """Store the uploads, then the request; remove the files if that fails."""
+    instance = current_app.config["INSTANCE_DIR"]
+    stored = {"id_scan": None, "proxy_letter": None}
+    try:
+        for name, image in images.items():
+            stored[name] = store_image(image, instance)
+        return register.create_request(dict(fields, **stored))
+    except BaseException:
+        remove_stored(instance, [n for n in stored.values() if n])
+        raise
 
 
 @bp.route("/bukti/<token>")

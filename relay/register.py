@@ -115,13 +115,17 @@ def events_of(request_id):
     )
 
 
-def queue(limit=200):
-    """Requests for the staff queue, newest first, with their clocks."""
+def count():
+    return get_db().execute("SELECT count(*) FROM requests").fetchone()[0]
+
+
+def queue(limit, offset=0):
+    """One page of the staff queue, oldest first (the most urgent on top)."""
     rows = list(
         get_db().query(
             "SELECT id, reg_number, received_at, status, full_name, information, "
-            "entry_slug FROM requests ORDER BY received_at DESC, id DESC LIMIT ?",
-            [limit],
+            "entry_slug FROM requests ORDER BY received_at, id LIMIT ? OFFSET ?",
+            [limit, offset],
         )
     )
     today = local_date(now())

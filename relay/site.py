@@ -6,7 +6,14 @@ relay then only needs /permohonan/ and /petugas/.
 
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, render_template, send_file
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    send_file,
+)
 from werkzeug.security import safe_join
 
 bp = Blueprint("site", __name__)
@@ -24,6 +31,9 @@ def page(path):
         abort(404)
     target = Path(target)
     if target.is_dir():
+        if path and not path.endswith("/"):
+            # Pages link relative to their folder: /dip must become /dip/.
+            return redirect(f"/{path}/", code=308)
         target = target / "index.html"
     if not target.is_file():
         abort(404)

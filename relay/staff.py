@@ -2,6 +2,7 @@
 
 import functools
 import logging
+import re
 import secrets
 
 from flask import (
@@ -31,6 +32,9 @@ bp = Blueprint("staff", __name__, url_prefix="/petugas")
 
 # scrypt with N=2^17, OWASP's minimum (Werkzeug's default is 2^15).
 PASSWORD_METHOD = "scrypt:131072:8:1"
+# Where a login may send the user back to: staff pages only, plain paths.
+SAFE_NEXT = re.compile(r"/petugas/[A-Za-z0-9_/\-]*")
+QUEUE_PAGE_SIZE = 100
 # Checked against when the user does not exist, so timing reveals nothing.
 _DUMMY_HASH = None
 
@@ -41,6 +45,7 @@ def hash_password(password):
 
 def create_staff(username, password):
     """Create a staff account; raise ValueError if the name is taken."""
+    username = username.strip()
     db = get_db()
     if list(db.query("SELECT 1 FROM staff WHERE username = ?", [username])):
         raise ValueError(f"akun '{username}' sudah ada")
@@ -107,7 +112,7 @@ def login():
             session["staff_nonce"] = rows[0]["session_nonce"]
             log.info("staff %s logged in", rows[0]["id"])
             target = request.args.get("next", "")
-            if not target.startswith("/petugas/") or target.startswith("//"):
+            if not SAFE_NEXT.fullmatch(target):
                 target = url_for(".queue")
             return redirect(target, code=303)
         form.password.errors.append("Nama pengguna atau kata sandi salah.")
@@ -132,7 +137,11 @@ def logout():
 @bp.route("/")
 @login_required
 def queue():
-    rows = register.queue()
+    page = request.args.get("halaman", 1, type=int)
+    total = register.count()
+    pages = max(1, -(-total // QUEUE_PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    rows = register.queue(limit=QUEUE_PAGE_SIZE, offset=(page - 1) * QUEUE_PAGE_SIZE)
     for row in rows:
         row["received_text"] = format_datetime(row["received_at"])
         row["service_due_text"] = format_day(row["deadlines"].service_due)
@@ -140,6 +149,9 @@ def queue():
     return render_template(
         "staff/queue.html",
         rows=rows,
+        total=total,
+        page=page,
+        pages=pages,
         states=states,
         logout_form=LogoutForm(),
         rule=register.calendar().describe(),

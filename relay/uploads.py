@@ -2,15 +2,18 @@
 
 Only images are accepted for now. Each is decoded and written again as PNG,
 which keeps the pixels and drops everything else (EXIF, GPS, appended bytes).
-Files get generated names in the instance folder, outside anything served.
+Every upload of a form is checked before any is stored, so a refused form
+leaves no file behind. Files get generated names in the instance folder,
+outside anything served.
 """
 
 import io
 import os
 import secrets
+import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_PIXELS = 40_000_000
 ACCEPTED_FORMATS = {"JPEG", "PNG"}
@@ -22,43 +25,62 @@ class UploadRejected(ValueError):
 
 def upload_dir(instance_dir):
     path = Path(instance_dir) / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
-def store_image(storage, instance_dir, max_bytes):
-    """Re-encode an uploaded JPEG/PNG and store it; return the stored name."""
+def check_image(storage, max_bytes):
+    """Decode an uploaded JPEG/PNG; return it upright, as plain RGB pixels."""
     data = storage.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise UploadRejected(
             f"Berkas terlalu besar; paling besar {_size_text(max_bytes)}."
         )
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format not in ACCEPTED_FORMATS:
-                raise UploadRejected("Unggah gambar JPG atau PNG.")
-            image.load()
-            clean = image.convert("RGB")
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        OSError,
-        SyntaxError,
-    ) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                if image.format not in ACCEPTED_FORMATS:
+                    raise UploadRejected("Unggah gambar JPG atau PNG.")
+                if image.width * image.height > MAX_PIXELS:
+                    raise UploadRejected(_too_many_pixels())
+                image.load()
+                # Phone photos are often stored sideways with an EXIF hint;
+                # apply it before the EXIF is dropped.
+                return ImageOps.exif_transpose(image).convert("RGB")
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise UploadRejected(_too_many_pixels()) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        if isinstance(exc, UploadRejected):
+            raise
         raise UploadRejected(
             "Berkas tidak dapat dibaca sebagai gambar JPG atau PNG."
         ) from exc
 
+
+def store_image(image, instance_dir):
+    """Write a checked image as PNG under a random name; return the name."""
     name = f"{secrets.token_hex(16)}.png"
     target = upload_dir(instance_dir) / name
     partial = target.with_suffix(".part")
     with open(partial, "wb") as handle:
-        clean.save(handle, format="PNG")
+        image.save(handle, format="PNG")
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(partial, target)
     return name
+
+
+def remove_stored(instance_dir, names):
+    """Delete stored uploads again, e.g. when their request was not saved."""
+    for name in names:
+        path = stored_path(instance_dir, name)
+        if path is not None:
+            path.unlink()
+
+
+def _too_many_pixels():
+    return f"Gambar terlalu besar; paling banyak {MAX_PIXELS // 1_000_000} megapiksel."
 
 
 def _size_text(size):

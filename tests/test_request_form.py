@@ -196,3 +196,84 @@ def test_request_body_over_the_limit_gets_an_indonesian_error(make_app):
 
     assert response.status_code == 413
     assert "Berkas terlalu besar" in response.get_data(as_text=True)
+
+
+def uploads(app):
+    folder = app.config["INSTANCE_DIR"] / "uploads"
+    return list(folder.iterdir()) if folder.exists() else []
+
+
+def test_refused_power_of_attorney_leaves_no_id_scan_behind(client, app):
+    pdf = (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "kuasa.pdf")
+
+    response = submit(client, is_proxy="y", proxy_letter=pdf)
+
+    assert response.status_code == 400
+    assert "tidak dapat dibaca sebagai gambar" in field_block(
+        response.get_data(as_text=True), "proxy_letter"
+    )
+    assert uploads(app) == []
+
+
+def test_sideways_phone_photo_is_stored_upright(client, app):
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90 degrees clockwise to view
+    Image.new("RGB", (200, 100), "green").save(buffer, "JPEG", exif=exif)
+    buffer.seek(0)
+
+    submit(client, id_scan=(buffer, "ktp.jpg"))
+
+    assert Image.open(uploads(app)[0]).size == (100, 200)
+
+
+def test_image_over_the_pixel_limit_is_refused_with_a_clear_message(client, app):
+    buffer = io.BytesIO()
+    Image.new("1", (6400, 6400)).save(buffer, "PNG")  # 41 MP, a few kB
+    buffer.seek(0)
+
+    response = submit(client, id_scan=(buffer, "ktp.png"))
+
+    assert "paling banyak 40 megapiksel" in field_block(
+        response.get_data(as_text=True), "id_scan"
+    )
+    assert uploads(app) == []
+
+
+def test_nik_typed_with_spaces_is_accepted_and_stored_without_them(client, app):
+    submit(client, id_number="6472 0155 0190 0003")
+
+    with sqlite3.connect(app.config["DATABASE"]) as conn:
+        stored = conn.execute("SELECT id_number FROM requests").fetchone()[0]
+    assert stored == "6472015501900003"
+
+
+@pytest.mark.parametrize("nik", ["６４７２０１５５０１９０００３", "٦٤٧٢٠١٥٥٠١٩٠٠٠٠٣"])
+def test_nik_in_non_latin_digits_is_refused(client, nik):
+    response = submit(client, id_number=nik)
+
+    assert "NIK harus 16 angka." in field_block(
+        response.get_data(as_text=True), "id_number"
+    )
+
+
+@pytest.mark.parametrize("name", ["Siti\x00Aminah", "Siti \u202eanimA", "\u200b\u200b"])
+def test_hidden_characters_are_refused(client, name):
+    response = submit(client, full_name=name)
+
+    assert response.status_code == 400
+    assert "karakter tersembunyi" in field_block(
+        response.get_data(as_text=True), "full_name"
+    )
+
+
+def test_registration_is_logged_by_number_without_personal_data(client, caplog):
+    with caplog.at_level("INFO", logger="relay"):
+        submit(client)
+
+    assert "request PI-2026-00001 registered" in caplog.text
+    assert "Siti" not in caplog.text and "6472015501900003" not in caplog.text
+
+
+def test_instance_folder_is_private(app):
+    assert app.config["INSTANCE_DIR"].stat().st_mode & 0o777 == 0o700

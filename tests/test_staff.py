@@ -169,3 +169,33 @@ def test_public_site_pages_do_not_vary_on_the_session_cookie(staff_app):
 
     assert response.status_code == 200
     assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_login_with_a_line_break_in_next_goes_to_the_queue(staff_app):
+    client = staff_app.test_client()
+    token = csrf_token(client, "/petugas/masuk")
+
+    response = client.post(
+        "/petugas/masuk?next=/petugas/%0d%0aX",
+        data={"username": "desk", "password": PASSWORD, "csrf_token": token},
+    )
+
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/petugas/"
+
+
+def test_queue_pages_through_every_request_oldest_first(staff_app):
+    from relay import register
+
+    with staff_app.app_context():
+        for _ in range(105):
+            register.create_request({"full_name": "Warga", "information": "Data."})
+    client = staff_app.test_client()
+    login(client)
+
+    first = client.get("/petugas/").get_data(as_text=True)
+    second = client.get("/petugas/?halaman=2").get_data(as_text=True)
+
+    assert "105 permohonan" in first and "halaman 1 dari 2" in first
+    assert "PI-2026-00001" in first and "PI-2026-00105" not in first
+    assert "PI-2026-00105" in second and "PI-2026-00001" not in second
