@@ -26,7 +26,9 @@ class RenderError(Exception):
     """MkDocs refused the generated pages (strict mode: warnings fail)."""
 
 
-def build_site(catalogue_dir, out_dir, mkdocs_config, relay_url="/permohonan/"):
+def build_site(
+    catalogue_dir, out_dir, mkdocs_config, relay_url="/permohonan/", site_url=None
+):
     """Build and publish the site; return the path of the new release.
 
     Raises CatalogueError for a broken catalogue and RenderError when MkDocs
@@ -44,7 +46,7 @@ def build_site(catalogue_dir, out_dir, mkdocs_config, relay_url="/permohonan/"):
     try:
         with tempfile.TemporaryDirectory(prefix="work-", dir=out_dir) as work:
             pages, files = generate.write_tree(entries, PAGES_SRC, work, relay_url)
-            render(mkdocs_config, pages, release)
+            render(mkdocs_config, pages, release, site_url)
             shutil.copytree(files, release, dirs_exist_ok=True)
     except BaseException:
         shutil.rmtree(release, ignore_errors=True)
@@ -55,19 +57,17 @@ def build_site(catalogue_dir, out_dir, mkdocs_config, relay_url="/permohonan/"):
     return release
 
 
-def render(mkdocs_config, pages_dir, site_dir):
+def render(mkdocs_config, pages_dir, site_dir, site_url=None):
     """Render Markdown with MkDocs (strict); the only MkDocs-aware step."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    overrides = {"docs_dir": str(pages_dir), "site_dir": str(site_dir)}
+    if site_url:
+        overrides["site_url"] = site_url
     try:
-        config = load_config(
-            str(mkdocs_config),
-            docs_dir=str(pages_dir),
-            site_dir=str(site_dir),
-            strict=True,
-        )
+        config = load_config(str(mkdocs_config), strict=True, **overrides)
         build(config)
     except MkDocsException as exc:
         raise RenderError(f"MkDocs gagal merender situs: {exc}") from exc

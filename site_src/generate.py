@@ -109,8 +109,15 @@ def table(headers, rows):
 
 
 def front_matter(title, description):
-    """Front matter as a JSON flow mapping, which every YAML reader accepts."""
-    meta = {"title": title, "description": " ".join(description.split())[:300]}
+    """Front matter as a JSON flow mapping, which every YAML reader accepts.
+
+    Themes print the title and description into HTML without escaping, so
+    they are escaped here: an entry title is text, never markup.
+    """
+    meta = {
+        "title": html.escape(" ".join(title.split())),
+        "description": html.escape(" ".join(description.split())[:300]),
+    }
     return "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
 
 
@@ -130,7 +137,6 @@ def human_size(size):
 def dip_elements(entry):
     """The DIP elements of an entry as (label, Markdown value) rows."""
     rows = [
-        ("Ringkasan isi informasi", text(entry.summary)),
         ("Pejabat/unit yang menguasai informasi", text(entry.holding_unit)),
         ("Penanggung jawab pembuatan/penerbitan", text(entry.responsible)),
         (
@@ -156,6 +162,7 @@ def entry_page(entry, relay_url):
         front_matter(entry.title, entry.summary),
         f"# {text(entry.title)}\n",
         f'<span class="terbuka-kategori">{html.escape(entry.category_label)}</span>\n',
+        "**Ringkasan isi informasi**\n",
         paragraphs(entry.summary) + "\n",
         f"[Ajukan permohonan informasi ini]"
         f"({request_link(relay_url, entry.slug)})"

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import re
+import shutil
 
 import pytest
 
@@ -172,3 +173,50 @@ def test_site_holds_no_requester_data_and_no_third_party_fonts(built_site):
         html = path.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in html, path
         assert "fonts.gstatic.com" not in html, path
+
+
+def test_entry_title_is_text_never_markup(tmp_path):
+    from site_src.build import build_site
+
+    from .conftest import MKDOCS_CONFIG
+
+    catalogue = tmp_path / "catalogue"
+    (catalogue / "entries").mkdir(parents=True)
+    shutil.copytree(
+        CATALOGUE / "files/standar-pelayanan-informasi-publik",
+        catalogue / "files/standar-pelayanan-informasi-publik",
+    )
+    entry = CATALOGUE / "entries/standar-pelayanan-informasi-publik.yaml"
+    text = entry.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    (catalogue / "entries/standar-pelayanan-informasi-publik.yaml").write_text(
+        text.replace(first, "title: <script>alert(1)</script> Anggaran < Rp 1 M", 1),
+        encoding="utf-8",
+    )
+
+    build_site(
+        catalogue,
+        tmp_path / "out",
+        MKDOCS_CONFIG,
+        site_url="https://ppid.example.go.id/",
+    )
+    site = tmp_path / "out/site"
+    html = page(site, "standar-pelayanan-informasi-publik")
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "https://ppid.example.go.id/entri/" in (site / "sitemap.xml").read_text()
+
+
+def test_not_found_page_is_in_indonesian(built_site):
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+
+    assert "Halaman tidak ditemukan" in html
+    assert "Not found" not in html and "Made with" not in html
+
+
+def test_folder_without_trailing_slash_redirects(client):
+    response = client.get("/dip")
+
+    assert response.status_code == 308
+    assert response.headers["Location"] == "/dip/"
