@@ -148,3 +148,7 @@ def serve(host, port, workers):
             "relay:create_app()",
         ],
     )
+
+
+if __name__ == "__main__":
+    main()
