@@ -7,15 +7,29 @@ collects every finding before it gives up, so staff fix a catalogue in one go.
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-import yaml
-
-from . import datapackage, vocab
-from .files import describe_download, display_path
+from . import datapackage, vocab, yamlfile
+from .files import UNSAFE_NAME_CHARS, describe_download, display_path, unsafe_name
 from .findings import CatalogueError, Finding
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ENTRY_SUFFIXES = (".yaml", ".yml")
+MONTHS = (
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 
 REQUIRED_TEXT = (
     "title",
@@ -84,9 +98,26 @@ def load_catalogue(root):
             ]
         )
 
+    slugs = {}
     for path in sorted(entries_dir.iterdir()):
-        if path.suffix not in (".yaml", ".yml"):
+        # Hidden names are editor and system droppings, e.g. macOS ._x.yaml.
+        if path.name.startswith(".") or path.suffix.lower() not in ENTRY_SUFFIXES:
             continue
+        shown = display_path(path, root)
+        if not path.is_file():
+            findings.append(Finding("not-a-file", shown, _not_a_file(path)))
+            continue
+        if path.stem in slugs:
+            findings.append(
+                Finding(
+                    "duplicate-slug",
+                    shown,
+                    f"slug '{path.stem}' sudah dipakai berkas {slugs[path.stem]}; "
+                    "satu entri hanya boleh punya satu berkas",
+                )
+            )
+            continue
+        slugs[path.stem] = path.name
         entry, entry_findings = load_entry(path, root)
         findings.extend(entry_findings)
         if entry is not None:
@@ -105,6 +136,19 @@ def load_catalogue(root):
     return sorted(entries, key=_dip_order)
 
 
+def _not_a_file(path):
+    if path.is_dir():
+        kind = "folder"
+    elif path.is_symlink():
+        kind = "tautan (symlink) yang tujuannya tidak ada"
+    else:
+        kind = "berkas khusus"
+    return (
+        f"'{path.name}' bukan berkas melainkan {kind}; entri harus berupa "
+        "berkas YAML biasa"
+    )
+
+
 def _dip_order(entry):
     categories = list(vocab.CATEGORIES)
     return (categories.index(entry.category), entry.title.casefold())
@@ -113,67 +157,14 @@ def _dip_order(entry):
 def load_entry(path, root):
     """Read and check one entry file; return (entry or None, findings)."""
     shown = display_path(path, root)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return None, [
-            Finding(
-                "not-utf8",
-                shown,
-                "berkas bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8",
-                line=line,
-            )
-        ]
+    data, lines, findings = yamlfile.read(path, shown)
+    if data is None:
+        return None, findings
 
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        return None, [
-            Finding(
-                "yaml-syntax",
-                shown,
-                f"YAML tidak dapat dibaca ({exc.problem}); periksa titik dua, "
-                "indentasi dan tanda petik di baris ini. Nilai yang memuat ': ' "
-                "harus diapit tanda petik.",
-                line=line,
-            )
-        ]
-
-    if not isinstance(data, dict):
-        return None, [
-            Finding(
-                "not-a-mapping",
-                shown,
-                "isi berkas harus berupa pasangan kunci: nilai",
-                line=1,
-            )
-        ]
-
-    lines = _key_lines(node)
     checker = _EntryChecker(shown, lines, path, root)
+    checker.findings.extend(findings)
     entry = checker.check(data)
     return (entry if not checker.findings else None), checker.findings
-
-
-def _key_lines(node, prefix=""):
-    """Map dotted keys ("produced.time", "files[0].path") to their line."""
-    lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = f"{prefix}{key_node.value}"
-            lines[key] = key_node.start_mark.line + 1
-            lines.update(_key_lines(value_node, f"{key}."))
-    elif isinstance(node, yaml.SequenceNode):
-        base = prefix.rstrip(".")
-        for index, item in enumerate(node.value):
-            key = f"{base}[{index}]"
-            lines[key] = item.start_mark.line + 1
-            lines.update(_key_lines(item, f"{key}."))
-    return lines
 
 
 class _EntryChecker:
@@ -186,8 +177,8 @@ class _EntryChecker:
         self.root = Path(root)
         self.findings = []
 
-    def fail(self, code, field_name, message):
-        line = self.lines.get(field_name)
+    def fail(self, code, field_name, message, line=None):
+        line = line or self.lines.get(field_name)
         if line is None and field_name:
             # A missing child points at its parent key, e.g. produced.place.
             parent = field_name.rsplit(".", 1)[0]
@@ -200,8 +191,6 @@ class _EntryChecker:
         value = data.get(key.rsplit(".", 1)[-1])
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
-        elif hasattr(value, "isoformat"):
-            value = value.isoformat()
         if value is None or (isinstance(value, str) and not value.strip()):
             name = key.rsplit(".", 1)[-1]
             self.fail("missing-field", key, f"{label} wajib diisi ({name}: ...)")
@@ -251,6 +240,9 @@ class _EntryChecker:
             produced = {}
         produced_time = self.text(produced, "produced.time", "Waktu pembuatan")
         produced_place = self.text(produced, "produced.place", "Tempat pembuatan")
+        time_problem = produced_time and _time_problem(produced_time)
+        if time_problem:
+            self.fail("bad-time", "produced.time", time_problem)
 
         forms = self.forms(data.get("forms"))
         keywords = self.keywords(data.get("keywords"))
@@ -259,8 +251,9 @@ class _EntryChecker:
             self.fail("not-text", "licence", "Lisensi harus berupa teks")
             licence = None
 
-        downloads = self.downloads(data.get("files"), slug)
+        downloads = self.downloads(data.get("files"))
         package = self.package(data.get("data_package"))
+        self.unique_names(downloads, package)
         exemption = self.exemption(data.get("exemption"), category)
         if category == vocab.DIKECUALIKAN:
             for key in ("files", "data_package"):
@@ -287,7 +280,7 @@ class _EntryChecker:
             retention=retention,
             keywords=keywords,
             licence=licence,
-            downloads=downloads,
+            downloads=[download for _, download in downloads],
             package=package,
             exemption=exemption,
         )
@@ -300,13 +293,23 @@ class _EntryChecker:
                 "bentuk informasi wajib diisi: softcopy dan/atau hardcopy",
             )
             return []
+        seen = set()
         for index, item in enumerate(value):
-            if item not in vocab.FORMS:
+            if not isinstance(item, str) or item not in vocab.FORMS:
                 self.fail(
                     "unknown-form",
                     f"forms[{index}]",
                     f"bentuk '{item}' tidak dikenal; pilih softcopy atau hardcopy",
                 )
+            elif item in seen:
+                self.fail(
+                    "duplicate-form",
+                    f"forms[{index}]",
+                    f"bentuk ganda: '{item}' sudah disebut; tulis setiap bentuk "
+                    "sekali saja",
+                )
+            else:
+                seen.add(item)
         return list(value)
 
     def keywords(self, value):
@@ -322,6 +325,14 @@ class _EntryChecker:
         if not isinstance(relative, str) or not relative.strip():
             self.fail("missing-field", key, "path berkas wajib diisi")
             return None
+        if unsafe_name(relative):
+            self.fail(
+                "bad-file-name",
+                key,
+                f"nama berkas '{relative}' memuat tanda yang merusak tautan unduhan "
+                f"({UNSAFE_NAME_CHARS}); ganti, misalnya dengan tanda hubung",
+            )
+            return None
         target = (self.root / relative).resolve()
         if not target.is_relative_to(self.root.resolve()):
             self.fail("path-outside", key, "berkas harus berada di dalam katalog")
@@ -331,7 +342,8 @@ class _EntryChecker:
             return None
         return target
 
-    def downloads(self, value, slug):
+    def downloads(self, value):
+        """The checked downloads of ``files`` as (key, Download) pairs."""
         if value is None:
             return []
         if not isinstance(value, list):
@@ -346,8 +358,29 @@ class _EntryChecker:
             target = self.resolve(f"{key}.path", item.get("path"))
             title = self.text(item, f"{key}.title", "Judul berkas")
             if target is not None and title:
-                result.append(describe_download(target, title))
+                result.append((key, describe_download(target, title)))
         return result
+
+    def unique_names(self, downloads, package):
+        """Refuse a download whose name another download of the entry has."""
+        # An entry's downloads share one folder of the site (unduh/<slug>/),
+        # so a second file of the same name would silently replace the first.
+        taken = {}
+        if package is not None:
+            for table in package.tables:
+                taken[table.download.name] = f"tabel '{table.name}' paket data"
+            for download in package.extra_downloads:
+                taken[download.name] = "deskripsi paket data"
+        for key, download in downloads:
+            if download.name in taken:
+                self.fail(
+                    "duplicate-file-name",
+                    f"{key}.path",
+                    f"nama berkas '{download.name}' sudah dipakai "
+                    f"{taken[download.name]} di entri ini; setiap unduhan entri "
+                    "harus bernama berbeda",
+                )
+            taken.setdefault(download.name, f"berkas {key}.path")
 
     def package(self, value):
         if value is None:
@@ -395,3 +428,23 @@ class _EntryChecker:
             )
         record["ground"] = ground
         return record
+
+
+def _time_problem(value):
+    """Why produced.time is none of the forms the format allows, or None."""
+    year = r"[0-9]{4}"
+    month, _, month_year = value.partition(" ")
+    if re.fullmatch(year, value) or (
+        month.casefold() in MONTHS and re.fullmatch(year, month_year)
+    ):
+        return None
+    if re.fullmatch(rf"{year}-[0-9]{{2}}-[0-9]{{2}}", value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return f"tanggal '{value}' tidak ada di kalender"
+        return None
+    return (
+        f"waktu pembuatan '{value}' tidak dikenali; tulis tahun (\"2026\"), "
+        'bulan dan tahun ("Desember 2026") atau tanggal ("2026-12-04")'
+    )

@@ -1,8 +1,14 @@
 """Files of the catalogue: how they are named in messages and described."""
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# "#" and "?" end the path part of a download link and whitespace breaks it;
+# frictionless reads "*", "[" and "]" in a table path as a glob pattern.
+UNSAFE_NAME_CHARS = "# ? * [ ] spasi"
+_UNSAFE_NAME = re.compile(r"[#?*\[\]\s]")
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,11 @@ def display_path(path, root):
         return str(Path(path).relative_to(Path(root).parent))
     except ValueError:
         return str(path)
+
+
+def unsafe_name(relative):
+    """Whether a catalogue path holds a character that breaks its download."""
+    return bool(_UNSAFE_NAME.search(relative))
 
 
 def describe_download(path, title):

@@ -9,6 +9,7 @@ must leave the published site exactly as it was.
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,10 @@ CATALOGUES = Path(__file__).resolve().parent / "fixtures" / "catalogues"
 MKDOCS_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 
 TEXT_ENTRY = "entries/standar-pelayanan-informasi-publik.yaml"
+DATA_ENTRY = "entries/kode-wilayah-contoh.yaml"
 EXEMPT_ENTRY = "entries/data-pribadi-pemohon-informasi.yaml"
+DESCRIPTOR = "files/kode-wilayah-contoh/datapackage.json"
+KABUPATEN_CSV = "files/kode-wilayah-contoh/kabupaten.csv"
 KECAMATAN_CSV = "files/kode-wilayah-contoh/kecamatan.csv"
 
 # Every finding each broken case must report, and nothing else:
@@ -85,6 +89,106 @@ EXPECTED = {
         # A cp1252 en dash (byte 0x96) on line 4; the fixture is stored as
         # raw bytes on purpose (see .gitattributes next to the fixtures).
         (TEXT_ENTRY, 4, None, "berkas bukan teks UTF-8 yang sah"),
+    ],
+    "produced_time_impossible_date": [
+        # Unquoted, so once a PyYAML date error; now text, and not a real day.
+        (TEXT_ENTRY, 9, "produced.time", "tanggal '2026-02-30' tidak ada"),
+    ],
+    "control_character": [
+        # A vertical tab (U+000B, Shift+Enter in a word processor) on line 4.
+        (TEXT_ENTRY, 4, None, "karakter kendali U+000B yang tidak diizinkan"),
+    ],
+    "entry_is_folder": [
+        ("entries/lama.yaml", None, None, "bukan berkas melainkan folder"),
+    ],
+    "entry_dangling_symlink": [
+        ("entries/lama.yaml", None, None, "bukan berkas melainkan tautan"),
+    ],
+    "duplicate_slug": [
+        # The .yml sorts after the .yaml of the same slug.
+        (
+            "entries/standar-pelayanan-informasi-publik.yml",
+            None,
+            None,
+            "slug 'standar-pelayanan-informasi-publik' sudah dipakai",
+        ),
+    ],
+    "duplicate_key": [
+        # category on line 5, again on line 13.
+        (
+            TEXT_ENTRY,
+            13,
+            "category",
+            "kunci ganda: 'category' sudah ditulis di baris 5",
+        ),
+    ],
+    "duplicate_form": [
+        (TEXT_ENTRY, 11, "forms[1]", "bentuk ganda: 'softcopy'"),
+    ],
+    "file_name_breaks_link": [
+        (TEXT_ENTRY, 15, "files[0].path", "memuat tanda yang merusak tautan"),
+    ],
+    "duplicate_file_name": [
+        # arsip/ holds a second file of the first download's name.
+        (
+            TEXT_ENTRY,
+            17,
+            "files[1].path",
+            "nama berkas 'standar-pelayanan-informasi-publik.txt' sudah dipakai",
+        ),
+    ],
+    "file_name_collides_with_table": [
+        (
+            DATA_ENTRY,
+            16,
+            "files[0].path",
+            "sudah dipakai tabel 'kecamatan' paket data",
+        ),
+    ],
+    "yaml_alias_bomb": [
+        # Nine levels of nine aliases; refused at the first anchor, unexpanded.
+        (TEXT_ENTRY, 14, None, "jangkar YAML '&a' tidak diizinkan"),
+    ],
+    "yaml_explicit_tag": [
+        (TEXT_ENTRY, 9, None, "tag YAML '!!timestamp' tidak diizinkan"),
+    ],
+    "schema_pattern_on_number": [
+        # frictionless refuses the descriptor itself; its reason is passed on.
+        (
+            DESCRIPTOR,
+            None,
+            None,
+            'constraint "pattern" is not supported by type "number"',
+        ),
+    ],
+    "schema_field_without_description": [
+        (
+            DESCRIPTOR,
+            None,
+            "resources[1].schema.fields[2].description",
+            "kolom 'name' tabel 'kecamatan' wajib punya uraian (description)",
+        ),
+    ],
+    "csv_semicolons": [
+        (KABUPATEN_CSV, 1, None, "memakai titik koma (;) sebagai pemisah kolom"),
+    ],
+    "csv_wrong_header": [
+        # The header says kode where the schema says code.
+        (KABUPATEN_CSV, 1, "code", "judul kolom tidak sesuai skema: 'kode'"),
+    ],
+    "table_symlink_outside": [
+        # kabupaten.csv links to valid_minimal's copy.
+        (DESCRIPTOR, None, "resources[0].path", "berada di luar katalog"),
+    ],
+    "datapackage_remote_references": [
+        # None of these may be fetched while building.
+        (DESCRIPTOR, None, "profile", "profile paket data harus salah satu dari"),
+        (DESCRIPTOR, None, "resources[0].path", "bukan alamat web"),
+        (DESCRIPTOR, None, "resources[1].dialect", "harus ditulis langsung"),
+        (DESCRIPTOR, None, "resources[1].schema", "harus ditulis langsung"),
+    ],
+    "datapackage_multipart_path": [
+        (DESCRIPTOR, None, "resources[1].path", "path berupa daftar tidak didukung"),
     ],
 }
 
@@ -225,3 +329,76 @@ def test_failed_build_leaves_published_site_untouched(published, case):
     assert after["releases"] == before["releases"]
     assert not [name for name in after["out_names"] if name.startswith("work-")]
     assert after["out_names"] == before["out_names"]
+
+
+def _copy(case, tmp_path):
+    target = tmp_path / case
+    shutil.copytree(CATALOGUES / case, target, symlinks=True)
+    return target
+
+
+def _table(entries, slug, name):
+    entry = next(e for e in entries if e.slug == slug)
+    return next(t for t in entry.package.tables if t.name == name)
+
+
+def test_entry_suffix_in_any_case_is_read_and_hidden_files_are_skipped(tmp_path):
+    catalogue = _copy("valid_minimal", tmp_path)
+    entries = catalogue / "entries"
+    (entries / "kode-wilayah-contoh.yaml").rename(entries / "kode-wilayah-contoh.YML")
+    # What macOS leaves next to a file copied from its own disks.
+    (entries / "._kode-wilayah-contoh.yaml").write_bytes(b"\x00\x05\x16\x07Mac OS X")
+
+    slugs = sorted(e.slug for e in load_catalogue(catalogue))
+
+    assert slugs == ["kode-wilayah-contoh", "standar-pelayanan-informasi-publik"]
+
+
+def test_nul_character_is_a_finding_at_its_line(tmp_path):
+    catalogue = _copy("valid_minimal", tmp_path)
+    entry = catalogue / TEXT_ENTRY
+    entry.write_text(entry.read_text().replace("Samarinda", "Sama\x00rinda"))
+
+    with pytest.raises(CatalogueError) as error:
+        load_catalogue(catalogue)
+
+    (finding,) = error.value.findings
+    assert (finding.line, finding.field) == (10, None)
+    assert "karakter kendali U+0000" in finding.message
+
+
+def test_unquoted_date_stays_text(tmp_path):
+    catalogue = _copy("valid_minimal", tmp_path)
+    entry = catalogue / TEXT_ENTRY
+    entry.write_text(entry.read_text().replace('time: "2026"', "time: 2026-12-04"))
+
+    entries = {e.slug: e for e in load_catalogue(catalogue)}
+
+    assert entries["standar-pelayanan-informasi-publik"].produced_time == "2026-12-04"
+
+
+def test_preview_header_leaves_out_byte_order_mark(tmp_path):
+    catalogue = _copy("valid_minimal", tmp_path)
+    table = catalogue / KABUPATEN_CSV
+    table.write_bytes(b"\xef\xbb\xbf" + table.read_bytes())
+
+    kabupaten = _table(load_catalogue(catalogue), "kode-wilayah-contoh", "kabupaten")
+
+    assert kabupaten.headers == ["code", "name"]
+
+
+def test_semicolons_declared_inline_are_accepted_and_previewed(tmp_path):
+    # What the csv_semicolons finding offers as the other way out.
+    catalogue = _copy("csv_semicolons", tmp_path)
+    descriptor = catalogue / DESCRIPTOR
+    descriptor.write_text(
+        descriptor.read_text().replace(
+            '"path": "kabupaten.csv",',
+            '"path": "kabupaten.csv",\n      "dialect": {"delimiter": ";"},',
+        )
+    )
+
+    kabupaten = _table(load_catalogue(catalogue), "kode-wilayah-contoh", "kabupaten")
+
+    assert kabupaten.headers == ["code", "name"]
+    assert kabupaten.preview[0] == ["64.01", "Kabupaten Paser"]
