@@ -101,26 +101,41 @@ def init_db():
     click.echo(f"Basis data siap: {app.config['DATABASE']}")
 
 
+MIN_PASSWORD = 10
+
+
 @main.command("create-staff", help="Buat akun petugas; kata sandi ditanyakan.")
 @click.argument("username")
-@click.password_option(
-    "--password", prompt="Kata sandi", confirmation_prompt="Ulangi kata sandi"
+@click.option(
+    "--password",
+    default=None,
+    help="Kata sandi (untuk skrip); tanpa opsi ini ditanyakan dua kali.",
 )
 def create_staff(username, password):
     from . import create_app
     from .staff import create_staff as create
 
-    if len(password) < 10:
-        raise click.BadParameter(
-            "kata sandi minimal 10 karakter", param_hint="--password"
-        )
+    if password is None:
+        password = _ask_password()
+    if len(password) < MIN_PASSWORD:
+        raise click.ClickException(f"kata sandi minimal {MIN_PASSWORD} karakter")
     app = create_app()
     with app.app_context():
         try:
             create(username, password)
         except ValueError as error:
             raise click.ClickException(str(error)) from error
-    click.echo(f"Akun petugas '{username}' dibuat.")
+    click.echo(f"Akun petugas '{username.strip()}' dibuat.")
+
+
+def _ask_password():
+    """Ask twice, in Indonesian; refuse a short one before the second ask."""
+    password = click.prompt("Kata sandi", hide_input=True)
+    if len(password) < MIN_PASSWORD:
+        raise click.ClickException(f"kata sandi minimal {MIN_PASSWORD} karakter")
+    if click.prompt("Ulangi kata sandi", hide_input=True) != password:
+        raise click.ClickException("kedua kata sandi tidak sama")
+    return password
 
 
 @main.command(help="Jalankan relay (dan situs yang sudah dibangun) dengan gunicorn.")

@@ -152,11 +152,15 @@ def test_create_staff_command_makes_an_account_that_can_log_in(
     again = runner.invoke(
         main, ["create-staff", "arsip"], input=f"{PASSWORD}\n{PASSWORD}\n"
     )
-    short = runner.invoke(main, ["create-staff", "pendek"], input="abc\nabc\n")
+    short = runner.invoke(main, ["create-staff", "pendek"], input="abc\n")
+    mismatch = runner.invoke(
+        main, ["create-staff", "beda"], input=f"{PASSWORD}\n{PASSWORD}x\n"
+    )
 
     assert result.exit_code == 0, result.output
     assert again.exit_code == 1 and "sudah ada" in again.output
-    assert short.exit_code == 2 and "minimal 10 karakter" in short.output
+    assert short.exit_code == 1 and "minimal 10 karakter" in short.output
+    assert mismatch.exit_code == 1 and "tidak sama" in mismatch.output
     client = make_app().test_client()
     assert login(client, "arsip").status_code == 303
 
