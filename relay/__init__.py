@@ -95,6 +95,10 @@ def _security_headers(response):
     headers.setdefault("X-Frame-Options", "DENY")
     if _is_relay_path(request.path):
         headers.setdefault("Content-Security-Policy", RELAY_CSP)
+    elif request.path.startswith("/unduh/"):
+        # A published file (an HTML or SVG answer, say) must never run script
+        # in the origin that serves the staff pages.
+        headers.setdefault("Content-Security-Policy", "sandbox; default-src 'none'")
     else:
         # Material's pages carry inline scripts; only framing is restricted.
         headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")

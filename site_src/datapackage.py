@@ -93,97 +93,11 @@ def load(descriptor_path, catalogue_root):
     base = descriptor_path.parent
     tables = []
     for index, resource in enumerate(resources):
-        key = f"resources[{index}]"
-        name = resource.get("name") or key
-        fetched = list(_fetched_parts(resource, f"tabel '{name}'", RESOURCE_PROFILES))
-        for part, message in fetched:
-            fail("external-reference", message, f"{key}.{part}")
-        if fetched:
-            continue
-        schema = resource.get("schema")
-        fields = schema.get("fields") if isinstance(schema, dict) else None
-        if not isinstance(fields, list) or not fields:
-            fail(
-                "no-schema",
-                f"tabel '{name}' wajib menyatakan Table Schema "
-                "(fields) secara eksplisit",
-                f"{key}.schema",
-            )
-            continue
-        field_problems = list(_field_problems(fields, name))
-        for part, message in field_problems:
-            fail("incomplete-field", message, f"{key}.schema.{part}")
-        if field_problems:
-            continue
-        relative = resource.get("path")
-        if not isinstance(relative, str) or unsafe_name(relative):
-            fail(
-                "bad-resource-path",
-                f"path tabel '{name}' tidak sah (tanpa {UNSAFE_NAME_CHARS})",
-                f"{key}.path",
-            )
-            continue
-        source = (base / relative).resolve()
-        if not source.is_relative_to(base.resolve()):
-            # Usually a symlink; frictionless only reads below the descriptor.
-            where = (
-                "folder paket data"
-                if source.is_relative_to(Path(catalogue_root).resolve())
-                else "katalog"
-            )
-            fail(
-                "path-outside",
-                f"berkas '{relative}' berada di luar {where} (misalnya lewat "
-                "symlink); simpan tabelnya di samping datapackage.json",
-                f"{key}.path",
-            )
-            continue
-        if not source.is_file():
-            fail(
-                "file-missing",
-                f"berkas '{relative}' tidak ditemukan di samping datapackage.json",
-                f"{key}.path",
-            )
-            continue
-        table_shown = display_path(source, catalogue_root)
-        bad_line = _first_non_utf8_line(source)
-        if bad_line is not None:
-            fail(
-                "not-utf8",
-                "berkas bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8",
-                line=bad_line,
-                path=table_shown,
-            )
-            continue
-        try:
-            headers, preview, row_count = _preview(source, _delimiter(resource))
-        except csv.Error as exc:
-            fail("bad-csv", f"berkas CSV tidak dapat dibaca: {exc}", path=table_shown)
-            continue
-        if len(headers) == 1 and ";" in headers[0]:
-            # Frictionless may sniff ";" itself, but the preview and anyone
-            # opening the download expect commas; one finding beats hundreds.
-            fail(
-                "semicolon-csv",
-                "berkas memakai titik koma (;) sebagai pemisah kolom; simpan ulang "
-                "dengan koma (,) sebagai pemisah, atau nyatakan di resource tabel "
-                'ini: "dialect": {"delimiter": ";"}',
-                line=1,
-                path=table_shown,
-            )
-            continue
-        tables.append(
-            TableInfo(
-                name=name,
-                title=resource.get("title") or name,
-                description=resource.get("description", ""),
-                download=describe_download(source, resource.get("title") or name),
-                fields=[(f["name"], f["type"], f["description"]) for f in fields],
-                headers=headers,
-                preview=preview,
-                row_count=row_count,
-            )
+        table = _check_table(
+            resource, f"resources[{index}]", base, catalogue_root, fail
         )
+        if table is not None:
+            tables.append(table)
 
     if findings:
         return None, findings
@@ -204,6 +118,97 @@ def load(descriptor_path, catalogue_root):
         ],
     )
     return info, []
+
+
+def _check_table(resource, key, base, catalogue_root, fail):
+    """Check one table resource; return its TableInfo, or None after ``fail``."""
+    name = resource.get("name") or key
+    fetched = list(_fetched_parts(resource, f"tabel '{name}'", RESOURCE_PROFILES))
+    for part, message in fetched:
+        fail("external-reference", message, f"{key}.{part}")
+    if fetched:
+        return None
+    schema = resource.get("schema")
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    if not isinstance(fields, list) or not fields:
+        fail(
+            "no-schema",
+            f"tabel '{name}' wajib menyatakan Table Schema (fields) secara eksplisit",
+            f"{key}.schema",
+        )
+        return None
+    field_problems = list(_field_problems(fields, name))
+    for part, message in field_problems:
+        fail("incomplete-field", message, f"{key}.schema.{part}")
+    if field_problems:
+        return None
+    relative = resource.get("path")
+    if not isinstance(relative, str) or unsafe_name(relative):
+        fail(
+            "bad-resource-path",
+            f"path tabel '{name}' tidak sah (tanpa {UNSAFE_NAME_CHARS})",
+            f"{key}.path",
+        )
+        return None
+    source = (base / relative).resolve()
+    if not source.is_relative_to(base.resolve()):
+        # Usually a symlink; frictionless only reads below the descriptor.
+        where = (
+            "folder paket data"
+            if source.is_relative_to(Path(catalogue_root).resolve())
+            else "katalog"
+        )
+        fail(
+            "path-outside",
+            f"berkas '{relative}' berada di luar {where} (misalnya lewat "
+            "symlink); simpan tabelnya di samping datapackage.json",
+            f"{key}.path",
+        )
+        return None
+    if not source.is_file():
+        fail(
+            "file-missing",
+            f"berkas '{relative}' tidak ditemukan di samping datapackage.json",
+            f"{key}.path",
+        )
+        return None
+    table_shown = display_path(source, catalogue_root)
+    bad_line = _first_non_utf8_line(source)
+    if bad_line is not None:
+        fail(
+            "not-utf8",
+            "berkas bukan teks UTF-8 yang sah; simpan ulang sebagai UTF-8",
+            line=bad_line,
+            path=table_shown,
+        )
+        return None
+    try:
+        headers, preview, row_count = _preview(source, _delimiter(resource))
+    except csv.Error as exc:
+        fail("bad-csv", f"berkas CSV tidak dapat dibaca: {exc}", path=table_shown)
+        return None
+    if len(headers) == 1 and ";" in headers[0]:
+        # Frictionless may sniff ";" itself, but the preview and anyone
+        # opening the download expect commas; one finding beats hundreds.
+        fail(
+            "semicolon-csv",
+            "berkas memakai titik koma (;) sebagai pemisah kolom; simpan ulang "
+            "dengan koma (,) sebagai pemisah, atau nyatakan di resource tabel "
+            'ini: "dialect": {"delimiter": ";"}',
+            line=1,
+            path=table_shown,
+        )
+        return None
+    return TableInfo(
+        name=name,
+        title=resource.get("title") or name,
+        description=resource.get("description", ""),
+        download=describe_download(source, resource.get("title") or name),
+        fields=[(f["name"], f["type"], f["description"]) for f in fields],
+        headers=headers,
+        preview=preview,
+        row_count=row_count,
+    )
 
 
 def _fetched_parts(record, owner, profiles):

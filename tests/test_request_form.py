@@ -277,3 +277,13 @@ def test_registration_is_logged_by_number_without_personal_data(client, caplog):
 
 def test_instance_folder_is_private(app):
     assert app.config["INSTANCE_DIR"].stat().st_mode & 0o777 == 0o700
+
+
+def test_downloads_are_sandboxed_from_the_relay_origin(client):
+    response = client.get(
+        "/unduh/standar-pelayanan-informasi-publik/"
+        "standar-pelayanan-informasi-publik.txt"
+    )
+
+    assert response.status_code == 200
+    assert response.headers["Content-Security-Policy"].startswith("sandbox")
