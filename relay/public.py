@@ -1,7 +1,5 @@
 """Public side of the relay: the request form and its receipt."""
 
-import logging
-
 from flask import (
     Blueprint,
     abort,
@@ -17,8 +15,6 @@ from . import catalogue_index, register, states
 from .forms import RequestForm
 from .uploads import UploadRejected, check_image, remove_stored, store_image
 from .workdays import format_datetime, format_day
-
-log = logging.getLogger(__name__)
 
 bp = Blueprint("public", __name__, url_prefix="/permohonan")
 

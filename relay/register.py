@@ -7,6 +7,7 @@ never stored, so a corrected holiday table corrects every open request.
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask import current_app
 
@@ -27,17 +28,19 @@ class Deadlines:
 
 
 def calendar():
-    config = current_app.config
-    return WorkCalendar(
-        cuti_bersama_is_holiday=config["CUTI_BERSAMA_IS_HOLIDAY"],
-        count_receipt_day=config["COUNT_RECEIPT_DAY"],
-    )
+    """The app's working-day calendar, made once (holiday tables are costly)."""
+    extensions = current_app.extensions
+    if "terbuka_calendar" not in extensions:
+        config = current_app.config
+        extensions["terbuka_calendar"] = WorkCalendar(
+            cuti_bersama_is_holiday=config["CUTI_BERSAMA_IS_HOLIDAY"],
+            count_receipt_day=config["COUNT_RECEIPT_DAY"],
+        )
+    return extensions["terbuka_calendar"]
 
 
 def deadlines(received_at):
     """Both clocks of a request received at ``received_at`` (ISO or datetime)."""
-    from datetime import datetime
-
     if isinstance(received_at, str):
         received_at = datetime.fromisoformat(received_at)
     received = local_date(received_at)
