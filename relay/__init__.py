@@ -7,7 +7,7 @@ database or reads configuration at import time.
 import logging
 import secrets
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flask import Flask, render_template, request, send_file
@@ -59,6 +59,10 @@ def create_app(config=None):
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=values["SECURE_COOKIES"],
         WTF_CSRF_TIME_LIMIT=4 * 3600,
+        # A staff session ends after a working day, whatever the browser does.
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=10),
+        # Counted from login, and public pages never rewrite the cookie.
+        SESSION_REFRESH_EACH_REQUEST=False,
     )
 
     csrf.init_app(app)
@@ -95,6 +99,8 @@ def _security_headers(response):
     headers.setdefault("X-Frame-Options", "DENY")
     if _is_relay_path(request.path):
         headers.setdefault("Content-Security-Policy", RELAY_CSP)
+        # Forms carry CSRF tokens, and receipts and staff pages personal data.
+        headers["Cache-Control"] = "no-store"
     elif request.path.startswith("/unduh/"):
         # A published file (an HTML or SVG answer, say) must never run script
         # in the origin that serves the staff pages.

@@ -114,6 +114,7 @@ MIN_PASSWORD = 10
 def create_staff(username, password):
     from . import create_app
     from .staff import create_staff as create
+    from .staff import normal_username
 
     if password is None:
         password = _ask_password()
@@ -125,7 +126,7 @@ def create_staff(username, password):
             create(username, password)
         except ValueError as error:
             raise click.ClickException(str(error)) from error
-    click.echo(f"Akun petugas '{username.strip()}' dibuat.")
+    click.echo(f"Akun petugas '{normal_username(username)}' dibuat.")
 
 
 def _ask_password():
@@ -143,10 +144,16 @@ def _ask_password():
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
 def serve(host, port, workers):
-    from . import create_app
+    from . import create_app, register
+    from .uploads import sweep_orphans
 
-    # Create the database and the secret once, before workers start.
-    create_app()
+    # Create the database and the secret once, before workers start, and
+    # clear ID scans that a crash left without their request.
+    app = create_app()
+    with app.app_context():
+        removed = sweep_orphans(app.config["INSTANCE_DIR"], register.stored_uploads())
+    if removed:
+        click.echo(f"{removed} unggahan yatim (tanpa permohonan) dihapus.")
     click.echo(f"Relay berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)")
     os.execv(
         sys.executable,
@@ -158,6 +165,9 @@ def serve(host, port, workers):
             str(workers),
             "--bind",
             f"{host}:{port}",
+            # No control socket: gunicorn 27 would put it in ~/.gunicorn, shared
+            # by every instance on the machine.
+            "--no-control-socket",
             "--graceful-timeout",
             "10",
             "relay:create_app()",

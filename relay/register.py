@@ -98,6 +98,12 @@ def add_event(db, request_id, kind, actor, at, note=None):
     )
 
 
+def stored_uploads():
+    """Names of every upload a request refers to."""
+    rows = get_db().query("SELECT id_scan, proxy_letter FROM requests")
+    return {name for row in rows for name in row.values() if name}
+
+
 def find_by_token(token):
     rows = list(
         get_db().query("SELECT * FROM requests WHERE receipt_token = ?", [token])

@@ -33,7 +33,7 @@ bp = Blueprint("staff", __name__, url_prefix="/petugas")
 # scrypt with N=2^17, OWASP's minimum (Werkzeug's default is 2^15).
 PASSWORD_METHOD = "scrypt:131072:8:1"
 # Where a login may send the user back to: staff pages only, plain paths.
-SAFE_NEXT = re.compile(r"/petugas/[A-Za-z0-9_/\-]*")
+SAFE_NEXT = re.compile(r"/petugas/[A-Za-z0-9_/\-]*(\?[A-Za-z0-9_=&\-]*)?")
 QUEUE_PAGE_SIZE = 100
 # Checked against when the user does not exist, so timing reveals nothing.
 _DUMMY_HASH = None
@@ -43,9 +43,16 @@ def hash_password(password):
     return generate_password_hash(password, method=PASSWORD_METHOD)
 
 
+def normal_username(username):
+    """Usernames ignore case and surrounding spaces: Desk and desk are one."""
+    return username.strip().casefold()
+
+
 def create_staff(username, password):
     """Create a staff account; raise ValueError if the name is taken."""
-    username = username.strip()
+    username = normal_username(username)
+    if not username:
+        raise ValueError("nama pengguna tidak boleh kosong")
     db = get_db()
     if list(db.query("SELECT 1 FROM staff WHERE username = ?", [username])):
         raise ValueError(f"akun '{username}' sudah ada")
@@ -84,7 +91,7 @@ def login_required(view):
     @functools.wraps(view)
     def wrapped(**kwargs):
         if g.staff is None:
-            return redirect(url_for("staff.login", next=request.path))
+            return redirect(url_for("staff.login", next=request.full_path.rstrip("?")))
         response = current_app.make_response(view(**kwargs))
         response.headers["Cache-Control"] = "no-store"
         return response
@@ -100,7 +107,7 @@ def login():
         rows = list(
             get_db().query(
                 "SELECT id, password_hash, session_nonce FROM staff WHERE username = ?",
-                [form.username.data.strip()],
+                [normal_username(form.username.data)],
             )
         )
         if _DUMMY_HASH is None:
@@ -108,6 +115,7 @@ def login():
         stored = rows[0]["password_hash"] if rows else _DUMMY_HASH
         if check_password_hash(stored, form.password.data) and rows:
             session.clear()
+            session.permanent = True
             session["staff_id"] = rows[0]["id"]
             session["staff_nonce"] = rows[0]["session_nonce"]
             log.info("staff %s logged in", rows[0]["id"])

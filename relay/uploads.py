@@ -10,10 +10,11 @@ outside anything served.
 import io
 import os
 import secrets
+import time
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 MAX_PIXELS = 40_000_000
 ACCEPTED_FORMATS = {"JPEG", "PNG"}
@@ -48,11 +49,13 @@ def check_image(storage, max_bytes):
                 # Phone photos are often stored sideways with an EXIF hint;
                 # apply it before the EXIF is dropped.
                 return ImageOps.exif_transpose(image).convert("RGB")
+    except UploadRejected:
+        raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise UploadRejected(_too_many_pixels()) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        if isinstance(exc, UploadRejected):
-            raise
+    except Exception as exc:
+        # Damaged files fail deep inside Pillow with many kinds of error
+        # (struct.error from a broken EXIF block, for one): all mean the same.
         raise UploadRejected(
             "Berkas tidak dapat dibaca sebagai gambar JPG atau PNG."
         ) from exc
@@ -68,7 +71,33 @@ def store_image(image, instance_dir):
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(partial, target)
+    _sync_folder(target.parent)
     return name
+
+
+def _sync_folder(folder):
+    """Make a rename durable: the folder entry is data too."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def sweep_orphans(instance_dir, referenced, older_than_seconds=3600):
+    """Delete uploads no request refers to, left by a crash; return how many.
+
+    A scan is written before its request is committed, so one may be in
+    flight: only files older than ``older_than_seconds`` are touched.
+    """
+    cutoff = time.time() - older_than_seconds
+    removed = 0
+    for path in upload_dir(instance_dir).iterdir():
+        if path.name in referenced or path.stat().st_mtime > cutoff:
+            continue
+        path.unlink()
+        removed += 1
+    return removed
 
 
 def remove_stored(instance_dir, names):

@@ -13,6 +13,7 @@ import html
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from . import vocab
 
@@ -92,9 +93,24 @@ def code(value):
 
 
 def file_link(href, label, download=None):
-    """A raw HTML link to a file, which no renderer rewrites or renders."""
-    attribute = f' download="{html.escape(download)}"' if download else ""
-    return f'<a href="{html.escape(href)}"{attribute}>{html.escape(label)}</a>'
+    """A raw HTML link to a file, which no renderer rewrites or renders.
+
+    It often sits in a Markdown table, where a literal "|" would end the cell.
+    """
+    attribute = f' download="{_attribute(download)}"' if download else ""
+    label = html.escape(label).replace("|", "&#124;")
+    return f'<a href="{_attribute(quote(href))}"{attribute}>{label}</a>'
+
+
+def _attribute(value):
+    return html.escape(value).replace("|", "&#124;")
+
+
+def web_link(url, label):
+    """A Markdown link to an http(s) address; anything else shows as text."""
+    if urlsplit(str(url)).scheme in ("http", "https"):
+        return f"[{label}](<{quote(str(url), safe=':/?#&=%+@~;,')}>)"
+    return label
 
 
 def table(headers, rows):
@@ -231,24 +247,21 @@ def _package_section(entry):
     for licence in package.licences:
         title = licence.get("title") or licence.get("name", "")
         if licence.get("path"):
-            parts.append(f"Lisensi: [{text(title)}]({licence['path']})\n")
+            parts.append(f"Lisensi: {web_link(licence['path'], text(title))}\n")
         else:
             parts.append(f"Lisensi: {text(title)}\n")
     for source in package.sources:
         name = text(source.get("title", ""))
         if source.get("path"):
-            name = f"[{name}]({source['path']})"
+            name = web_link(source["path"], name)
         parts.append(f"Sumber: {name}\n")
 
     for table_info in package.tables:
         parts.append(f"### {text(table_info.title)}\n")
         if table_info.description:
             parts.append(paragraphs(table_info.description) + "\n")
-        parts.append(
-            f"Berkas {code(table_info.download.name)}, "
-            f"{table_info.row_count:,} baris.".replace(",", ".")
-            + "\n"
-        )
+        rows = f"{table_info.row_count:,}".replace(",", ".")  # 1.038 baris
+        parts.append(f"Berkas {code(table_info.download.name)}, {rows} baris.\n")
         parts.append("**Skema**\n")
         parts.append(
             table(

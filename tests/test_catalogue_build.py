@@ -220,3 +220,16 @@ def test_folder_without_trailing_slash_redirects(client):
 
     assert response.status_code == 308
     assert response.headers["Location"] == "/dip/"
+
+
+def test_pipe_in_a_file_title_and_script_links_do_not_break_the_page():
+    from site_src.generate import file_link, table, web_link
+
+    link = file_link("../../unduh/x/profil ppid.md", "Profil | Edisi 2026")
+    row = table(["Berkas", "SHA-256"], [(link, "abc")])
+
+    assert "|" not in link
+    assert row.splitlines()[-1].count("|") == 3
+    assert "profil%20ppid.md" in link
+    assert web_link("javascript:alert(1)", "Lisensi") == "Lisensi"
+    assert web_link("https://opendatacommons.org/", "ODbL").startswith("[ODbL](")

@@ -7,7 +7,9 @@ import sqlite3
 import pytest
 from PIL import Image
 
-from .conftest import png_file, submit, valid_request
+from .conftest import ROOT, png_file, submit, valid_request
+
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def field_block(html, name):
@@ -287,3 +289,46 @@ def test_downloads_are_sandboxed_from_the_relay_origin(client):
 
     assert response.status_code == 200
     assert response.headers["Content-Security-Policy"].startswith("sandbox")
+
+
+def test_jpeg_with_broken_exif_is_refused_not_a_server_error(client, app):
+    damaged = (FIXTURES / "uploads/jpeg_with_broken_exif.jpg").read_bytes()
+
+    response = submit(client, id_scan=(io.BytesIO(damaged), "ktp.jpg"))
+    html = response.get_data(as_text=True)
+
+    assert response.status_code == 400
+    assert "tidak dapat dibaca sebagai gambar" in field_block(html, "id_scan")
+    assert "lampirkan kembali salinan KTP" in html
+    assert 'value="Siti Aminah"' in html
+
+
+def test_crash_leftovers_are_swept_but_referenced_scans_kept(client, app):
+    import os
+    import time
+
+    from relay import register
+    from relay.uploads import sweep_orphans
+
+    submit(client)
+    folder = app.config["INSTANCE_DIR"] / "uploads"
+    kept = next(folder.iterdir())
+    orphan = folder / "0123abcd.png"
+    partial = folder / "4567ef.part"
+    fresh = folder / "89ab.png"
+    for path in (orphan, partial, fresh):
+        path.write_bytes(b"pixels")
+    hour_ago = time.time() - 7200
+    for path in (kept, orphan, partial):
+        os.utime(path, (hour_ago, hour_ago))
+
+    with app.app_context():
+        removed = sweep_orphans(app.config["INSTANCE_DIR"], register.stored_uploads())
+
+    assert removed == 2
+    assert sorted(p.name for p in folder.iterdir()) == sorted([kept.name, fresh.name])
+
+
+def test_form_pages_are_never_cached(client):
+    assert client.get("/permohonan/").headers["Cache-Control"] == "no-store"
+    assert submit(client, full_name="").headers["Cache-Control"] == "no-store"

@@ -200,3 +200,25 @@ def test_queue_pages_through_every_request_oldest_first(staff_app):
     assert "105 permohonan" in first and "halaman 1 dari 2" in first
     assert "PI-2026-00001" in first and "PI-2026-00105" not in first
     assert "PI-2026-00105" in second and "PI-2026-00001" not in second
+
+
+def test_usernames_ignore_case_and_spaces(staff_app):
+    with staff_app.app_context():
+        with pytest.raises(ValueError, match="sudah ada"):
+            create_staff(" Desk ", PASSWORD)
+        with pytest.raises(ValueError, match="tidak boleh kosong"):
+            create_staff("   ", PASSWORD)
+
+    assert login(staff_app.test_client(), username="DESK").status_code == 303
+
+
+def test_login_brings_staff_back_to_the_page_they_asked_for(staff_app):
+    client = staff_app.test_client()
+
+    asked = client.get("/petugas/?halaman=2").headers["Location"]
+    token = csrf_token(client, "/petugas/masuk")
+    response = client.post(
+        asked, data={"username": "desk", "password": PASSWORD, "csrf_token": token}
+    )
+
+    assert response.headers["Location"] == "/petugas/?halaman=2"

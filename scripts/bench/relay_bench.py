@@ -115,6 +115,7 @@ def main():
                 "gunicorn",
                 "--workers",
                 "2",
+                "--no-control-socket",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "relay:create_app()",
