@@ -6,6 +6,7 @@ import pytest
 
 from relay.cli import main
 from relay.settings import SETTINGS
+from site_src.catalogue import KNOWN_KEYS
 
 from .conftest import ROOT
 
@@ -29,3 +30,10 @@ def test_every_cli_command_is_documented(command):
 @pytest.mark.parametrize("setting", [s.name for s in SETTINGS])
 def test_every_setting_is_documented(setting):
     assert f"| `{setting}` |" in README
+
+
+@pytest.mark.parametrize("key", sorted(KNOWN_KEYS))
+def test_every_entry_key_is_documented_for_staff(key):
+    staff_guide = (ROOT / "catalogue" / "README.md").read_text(encoding="utf-8")
+
+    assert f"`{key}`" in staff_guide
